@@ -84,10 +84,10 @@ def course_map_html(root: Path = NOTEBOOKS_DIR) -> str:
                 status = '<span style="color:#9aa5b1;">即将推出</span>'
             parts.append(
                 '<tr style="border-bottom:1px solid #e3e8ee;">'
-                f'<td style="padding:6px;width:70px;color:#5b6770;">{m.code}</td>'
-                f'<td style="padding:6px;">{html.escape(m.question)}</td>'
-                f'<td style="padding:6px;color:#5b6770;">{html.escape(m.exercise)}</td>'
-                f'<td style="padding:6px;width:90px;">{status}</td></tr>')
+                f'<td style="text-align:left;padding:6px;width:70px;color:#5b6770;">{m.code}</td>'
+                f'<td style="text-align:left;padding:6px;">{html.escape(m.question)}</td>'
+                f'<td style="text-align:left;padding:6px;color:#5b6770;">{html.escape(m.exercise)}</td>'
+                f'<td style="text-align:left;padding:6px;width:90px;">{status}</td></tr>')
         parts.append("</table>")
     parts.append("</div>")
     return "".join(parts)

@@ -57,6 +57,8 @@ HOUSE_CSS = """
 .svc-table {border-collapse: collapse; font-size: 13px; margin: 6px 0;}
 .svc-table th {background: #eef3f8; color: #1b3f66; padding: 4px 8px; border: 1px solid #d5dee8;}
 .svc-table td {padding: 4px 8px; border: 1px solid #e3e8ee; vertical-align: top;}
+.svc-table td:first-child, .svc-table th {white-space: nowrap;}
+.svc-table caption {caption-side: top; text-align: left; font-weight: bold; color: #1b3f66;}
 .svc-download {display: inline-block; margin: 4px 12px 4px 0; padding: 3px 10px;
                border: 1px solid #3a7ab8; border-radius: 4px; text-decoration: none;}
 </style>
@@ -83,7 +85,7 @@ def table_html(frame, caption: str = "") -> str:
         cells = []
         for value in row:
             if isinstance(value, float):
-                text = f"{value:,.2f}"
+                text = f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
             elif isinstance(value, int) and not isinstance(value, bool):
                 text = f"{value:,}"
             else:
@@ -100,6 +102,7 @@ class ExerciseApp:
     title: ClassVar[str] = ""
     instructions: ClassVar[str] = ""
     schema_version: ClassVar[int] = 1
+    chart_width: ClassVar[str] = "760px"   # CSS max-width of each chart image
 
     def __init__(self, case: Any, workbook: Workbook, *, team_message: str = "") -> None:
         self.case = case
@@ -152,6 +155,11 @@ class ExerciseApp:
             self.downloads,
         ], layout=W.Layout(width="100%"))
         self.view.add_class("svc-app")
+        for widget, css in ((self.save_button, "svc-save"), (self.export_button, "svc-export"),
+                            (self.status, "svc-status-line"), (self.downloads, "svc-downloads"),
+                            (self.team_input, "svc-team"), (self.history_picker, "svc-history"),
+                            (self.load_button, "svc-load"), (self.general, "svc-general")):
+            widget.add_class(css)
         self._open_saved_or_default()
 
     # -- construction helpers -----------------------------------------------------
@@ -169,14 +177,18 @@ class ExerciseApp:
 
     def field(self, key: str, widget: W.Widget, *, watch: bool = True) -> W.HBox:
         """Register an input under ``key``; returns the input with its message slot beside it."""
-        message = self._messages.setdefault(key, W.HTML())
+        message = self.message_slot(key)
+        widget.add_class(f"svc-field-{key.replace('.', '-')}")
         if watch:
             self.watch(widget)
         return W.HBox([widget, message], layout=W.Layout(align_items="center"))
 
     def message_slot(self, key: str) -> W.HTML:
         """The message widget for ``key`` (for layouts that place it themselves)."""
-        return self._messages.setdefault(key, W.HTML())
+        if key not in self._messages:
+            self._messages[key] = W.HTML()
+            self._messages[key].add_class(f"svc-msg-{key.replace('.', '-')}")
+        return self._messages[key]
 
     def watch(self, *widgets: W.Widget) -> None:
         """Re-evaluate whenever one of ``widgets`` changes value."""
@@ -280,7 +292,7 @@ class ExerciseApp:
             image = self._images.get(name)
             if image is None:
                 image = self._images[name] = W.Image(format="png",
-                                                     layout=W.Layout(max_width="100%"))
+                                                     layout=W.Layout(max_width=self.chart_width))
                 image.add_class(f"svc-chart-{name}")
             image.value = figure_png_bytes(fig, dpi=96)
         self.chart_box.children = tuple(self._images[n] for n in figures)

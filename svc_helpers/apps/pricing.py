@@ -45,7 +45,7 @@ class PricingTiersApp(ExerciseApp):
         number = dict(style=LABEL_STYLE, layout=W.Layout(width="190px"))
         self.markup = W.BoundedFloatText(value=20, min=0, max=300, step=1,
                                          description="成本加成率 %", **number)
-        self.value_share = W.BoundedFloatText(value=40, min=0, max=100, step=5,
+        self.value_share = W.BoundedFloatText(value=70, min=0, max=100, step=5,
                                               description="价值分成比例 %", **number)
         self.margin_floor = W.BoundedFloatText(value=10, min=0, max=90, step=1,
                                                description="毛利率底线 %", **number)
@@ -61,8 +61,8 @@ class PricingTiersApp(ExerciseApp):
         for i, name in enumerate(TIER_NAMES):
             price = W.BoundedFloatText(value=0, min=0, max=1e7, step=1, description="价格（元）",
                                        style=LABEL_STYLE, layout=W.Layout(width="170px"))
-            proposition = W.Textarea(placeholder=f"{name}档的价值主张", rows=2, continuous_update=False,
-                                     layout=W.Layout(width="300px"))
+            proposition = W.Textarea(placeholder=f"{name}档的价值主张", rows=3, continuous_update=False,
+                                     layout=W.Layout(width="95%"))
             reference = W.HTML()
             self.prices.append(price)
             self.propositions.append(proposition)
@@ -132,7 +132,7 @@ class PricingTiersApp(ExerciseApp):
             cost = items.loc[items["item_id"].isin(included), "unit_cost_cny"].sum()
             tiers.append({"name": name, "items": list(included), "price": _round_up(cost * 1.2),
                           "proposition": DEFAULT_PROPOSITIONS[name]})
-        return {"service_line": line, "markup_pct": 20.0, "value_share_pct": 40.0,
+        return {"service_line": line, "markup_pct": 20.0, "value_share_pct": 70.0,
                 "margin_floor_pct": 10.0, "tiers": tiers}
 
     def apply_state(self, state: dict) -> None:
@@ -203,7 +203,8 @@ class PricingTiersApp(ExerciseApp):
 
     def figures(self, artifact: dict) -> dict:
         table = pricing_table(self._quotes_of(artifact))
-        return {"tiers": tier_price_chart(table, artifact["unit"])}
+        title = f"{artifact['service_line']}三档：成本、定价与客户价值"
+        return {"tiers": tier_price_chart(table, artifact["unit"], title=title)}
 
     def tables(self, artifact: dict) -> dict:
         quotes = self._quotes_of(artifact)

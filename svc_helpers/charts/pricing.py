@@ -7,7 +7,7 @@ import pandas as pd
 from .style import ALERT, MUTED, PALETTE, new_figure
 
 
-def tier_price_chart(table: pd.DataFrame, unit: str = "单位"):
+def tier_price_chart(table: pd.DataFrame, unit: str = "单位", title: str = ""):
     """Cost, chosen price and customer value per tier, with the market benchmark marked.
 
     ``table`` is ``methods.pricing.pricing_table(...)``. Returns a Figure.
@@ -22,17 +22,21 @@ def tier_price_chart(table: pd.DataFrame, unit: str = "单位"):
         ax.bar(x + offset, table[column], width=width * 0.95, color=colour, label=label)
     ax.scatter(x, table["市场基准（元）"], marker="D", s=46, color=PALETTE[2], zorder=3,
                label="市场基准")
-    for xi, price, margin in zip(x, table["定价（元）"], table["毛利率"]):
+    tops = table[["单位成本（元）", "定价（元）", "客户价值（元）", "市场基准（元）"]].max(axis=1)
+    for xi, top, margin in zip(x, tops, table["毛利率"]):
         if margin is None or pd.isna(margin):
             continue
         colour = ALERT if margin < 0 else "#1b3f66"
-        ax.annotate(f"毛利 {margin:.0%}", (xi, price), xytext=(0, 4), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=9, color=colour)
+        label = "低于成本" if margin < 0 else f"毛利率 {margin:.0%}"
+        ax.annotate(label, (xi, top), xytext=(0, 6), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=10, color=colour)
     ax.set_xticks(x, [f"{name}档" for name in table["档位"]])
     ax.set_ylabel(f"元/{unit}")
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
     ax.legend(loc="upper left", ncols=4, fontsize=9)
-    ax.margins(y=0.18)
+    ax.margins(y=0.2)
+    if title:
+        ax.set_title(title, loc="left", fontsize=12)
     return fig
 
 
