@@ -74,10 +74,19 @@ def excel_bytes(sheets: Mapping[str, "pd.DataFrame"]) -> bytes:
     return buffer.getvalue()
 
 
-def figure_png_bytes(fig: "Figure", dpi: int = 144) -> bytes:
-    """Render a matplotlib Figure to PNG bytes (white background)."""
+def figure_png_bytes(fig: "Figure", dpi: int = 144, *, fast: bool = False) -> bytes:
+    """Render a matplotlib Figure to PNG bytes (white background).
+
+    ``fast=True`` is for the live picture in an app: it skips the second layout pass of
+    ``bbox_inches="tight"`` (our figures use constrained layout already) and compresses
+    lightly, which roughly halves the time of a redraw. Exports use the default.
+    """
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
+    if fast:
+        fig.savefig(buffer, format="png", dpi=dpi, facecolor="white",
+                    pil_kwargs={"compress_level": 1})
+    else:
+        fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
     return buffer.getvalue()
 
 

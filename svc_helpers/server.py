@@ -305,7 +305,8 @@ def build_voila_env(workbook_dir: Path | str | None = None,
                     base: Mapping[str, str] | None = None) -> dict[str, str]:
     """Environment for the voila process (inherited by its kernels).
 
-    Puts :data:`TEMPLATES_DATA_DIR` first on ``JUPYTER_PATH`` and sets ``SVC_WORKBOOK_DIR``
+    Puts :data:`TEMPLATES_DATA_DIR` first on ``JUPYTER_PATH``, the project root first on
+    ``PYTHONPATH`` and sets ``SVC_WORKBOOK_DIR``
     (default ``<project>/workbooks/``; an existing value in ``base`` is kept when
     ``workbook_dir`` is None).
     """
@@ -319,6 +320,10 @@ def build_voila_env(workbook_dir: Path | str | None = None,
         env[WORKBOOK_ENV] = str(Path(workbook_dir).resolve())
     else:
         env.setdefault(WORKBOOK_ENV, str(DEFAULT_WORKBOOK_DIR))
+    # kernels run in the notebook's folder: make ``import svc_helpers`` work without install
+    pp = [str(PROJECT_ROOT)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep)
+                                if p and p != str(PROJECT_ROOT)]
+    env["PYTHONPATH"] = os.pathsep.join(pp)
     env.setdefault("PYTHONIOENCODING", "utf-8")
     return env
 

@@ -13,11 +13,12 @@ A subclass fills in seven small methods::
     read_state()     -> state from the widgets
     apply_state(s)   -> widgets from a state
     evaluate(s)      -> (artifact or None, [Finding, ...])   (calls svc_helpers.methods)
-    figures(a)       -> {name: Figure}                       (calls svc_helpers.charts)
+    figures(a, only) -> {name: Figure}                       (calls svc_helpers.charts)
     tables(a)        -> {sheet name: DataFrame}              (what 导出 writes to Excel)
 
-and may override ``summary_html(a)`` (a table under the charts) and ``upgrade(payload)``
-(read a save written by an older ``schema_version``).
+and may override ``summary_html(a)`` (a table under the charts), ``figure_keys(a)`` (redraw
+only the figures whose inputs changed) and ``upgrade(payload)`` (read a save written by an
+older ``schema_version``).
 
 Trainees never see a traceback: unexpected errors are logged to
 ``<workbook_dir>/logs/errors.log`` and a Chinese message is shown instead, and nothing
@@ -59,6 +60,7 @@ HOUSE_CSS = """
 .svc-table td {padding: 4px 8px; border: 1px solid #e3e8ee; vertical-align: top;}
 .svc-table td:first-child, .svc-table th {white-space: nowrap;}
 .svc-table caption {caption-side: top; text-align: left; font-weight: bold; color: #1b3f66;}
+.svc-app .lm-TabBar-tab {flex: 0 0 auto; max-width: none; min-width: 120px;}
 .svc-download {display: inline-block; margin: 4px 12px 4px 0; padding: 3px 10px;
                border: 1px solid #3a7ab8; border-radius: 4px; text-decoration: none;}
 </style>
@@ -112,6 +114,7 @@ class ExerciseApp:
         self.findings: list[Finding] = []
         self._messages: dict[str, W.HTML] = {}
         self._images: dict[str, W.Image] = {}
+        self._png_cache: dict[str, tuple] = {}   # figure name -> (key, PNG bytes)
         self._applying = False
 
         self.team_input = W.Text(value=workbook.team, description="团队名称",
@@ -211,8 +214,15 @@ class ExerciseApp:
     def evaluate(self, state: dict) -> tuple[dict | None, list[Finding]]:
         raise NotImplementedError
 
-    def figures(self, artifact: dict) -> dict:
+    def figures(self, artifact: dict, only: set[str] | None = None) -> dict:
+        """``{name: Figure}``; with ``only``, just the named figures (the stale ones)."""
         return {}
+
+    def figure_keys(self, artifact: dict) -> dict | None:
+        """``{name: key}``: what each figure depends on. A figure whose key did not change
+        since the last draw is not redrawn (typing a comment should not redraw a chart).
+        ``None`` (the default) redraws every figure on every change."""
+        return None
 
     def tables(self, artifact: dict) -> dict:
         return {}
@@ -287,15 +297,25 @@ class ExerciseApp:
         self.general.value = "".join(f"<div>{message_html(m)}</div>" for m in general)
 
     def _draw(self, artifact: dict) -> None:
-        figures = self.figures(artifact)
-        for name, fig in figures.items():
+        """Show the artifact's figures, redrawing only those whose inputs changed."""
+        keys = self.figure_keys(artifact)
+        stale = None if keys is None else {n for n, k in keys.items()
+                                           if self._png_cache.get(n, (None,))[0] != k}
+        if stale is None or stale:
+            for name, fig in self.figures(artifact, only=stale).items():
+                key = None if keys is None else keys[name]
+                self._png_cache[name] = (key, figure_png_bytes(fig, dpi=96, fast=True))
+        names = list(keys) if keys is not None else list(self._png_cache)
+        for name in names:
             image = self._images.get(name)
             if image is None:
                 image = self._images[name] = W.Image(format="png",
                                                      layout=W.Layout(max_width=self.chart_width))
                 image.add_class(f"svc-chart-{name}")
-            image.value = figure_png_bytes(fig, dpi=96)
-        self.chart_box.children = tuple(self._images[n] for n in figures)
+            png = self._png_cache[name][1]
+            if image.value != png:
+                image.value = png
+        self.chart_box.children = tuple(self._images[n] for n in names)
         self.summary.value = self.summary_html(artifact)
 
     def _apply(self, state: dict) -> None:

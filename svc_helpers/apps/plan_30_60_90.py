@@ -90,7 +90,7 @@ class Plan306090App(ExerciseApp):
         widgets = {
             "head": W.HTML(),
             "goal": W.Textarea(description="目标", placeholder="本周要达成什么", rows=2, **text,
-                               layout=W.Layout(width="215px")),
+                               layout=W.Layout(width="215px", height="56px")),
             "measure": W.Text(description="指标", placeholder="如：测验得分、转化率", **text,
                               layout=W.Layout(width="215px")),
             "target": W.Text(description="目标值", placeholder="数字", **text,

@@ -201,7 +201,11 @@ class PricingTiersApp(ExerciseApp):
                              "margin": t["margin"] if t["margin"] is not None else float("-inf")})
                 for t in artifact["tiers"]]
 
-    def figures(self, artifact: dict) -> dict:
+    def figure_keys(self, artifact: dict) -> dict:
+        table = pricing_table(self._quotes_of(artifact))
+        return {"tiers": (artifact["service_line"], table.to_json())}
+
+    def figures(self, artifact: dict, only: set[str] | None = None) -> dict:
         table = pricing_table(self._quotes_of(artifact))
         title = f"{artifact['service_line']}三档：成本、定价与客户价值"
         return {"tiers": tier_price_chart(table, artifact["unit"], title=title)}

@@ -296,31 +296,6 @@ class VendorRadarApp(ExerciseApp):
                 "trend": (),
                 "risks": tuple((r["风险编号"], r["可能性"], r["影响"]) for r in artifact["risk_register"])}
 
-    def _draw(self, artifact: dict) -> None:
-        """Redraw only the figures whose inputs changed (typing a mitigation redraws nothing).
-
-        Candidate for ``ExerciseApp``: an optional ``figure_keys`` and this cache.
-        """
-        from ..export import figure_png_bytes
-
-        keys = self.figure_keys(artifact)
-        cache = self.__dict__.setdefault("_png_cache", {})
-        stale = {name for name, key in keys.items() if cache.get(name, (None,))[0] != key}
-        if stale:
-            figures = self.figures(artifact, only=stale)
-            for name in stale:
-                cache[name] = (keys[name], figure_png_bytes(figures[name], dpi=96))
-        for name in keys:
-            image = self._images.get(name)
-            if image is None:
-                image = self._images[name] = W.Image(
-                    format="png", layout=W.Layout(max_width=getattr(self, "chart_width", "100%")))
-                image.add_class(f"svc-chart-{name}")
-            if image.value != cache[name][1]:
-                image.value = cache[name][1]
-        self.chart_box.children = tuple(self._images[n] for n in keys)
-        self.summary.value = self.summary_html(artifact)
-
     def figures(self, artifact: dict, only: set[str] | None = None) -> dict:
         out = {}
         if only is None or "radar" in only:
