@@ -17,8 +17,17 @@ A subclass fills in seven small methods::
     tables(a)        -> {sheet name: DataFrame}              (what 导出 writes to Excel)
 
 and may override ``summary_html(a)`` (a table under the charts), ``figure_keys(a)`` (redraw
-only the figures whose inputs changed) and ``upgrade(payload)`` (read a save written by an
-older ``schema_version``).
+only the figures whose inputs changed), ``after_refresh(state, a, findings)`` (update hints
+and show/hide rows after each evaluation; ``evaluate`` itself stays free of widget changes)
+and ``upgrade(payload)`` (read a save written by an older ``schema_version``).
+
+Helpers for ``build``: ``field(key, *widgets)`` puts inputs in a row with their message
+slot; ``tabs([(title, page, field_prefixes), ...])`` makes a ``Tab`` whose titles count the
+open problems on each page (a message on a hidden page would otherwise go unseen);
+``with self.batch():`` changes several widgets and re-evaluates once at the end.
+
+``state`` is what the trainee typed (restored exactly, even when half-finished); the
+artifact is the parsed, checked structure other exercises reuse.
 
 Trainees never see a traceback: unexpected errors are logged to
 ``<workbook_dir>/logs/errors.log`` and a Chinese message is shown instead, and nothing
@@ -116,6 +125,8 @@ class ExerciseApp:
         self._images: dict[str, W.Image] = {}
         self._png_cache: dict[str, tuple] = {}   # figure name -> (key, PNG bytes)
         self._applying = False
+        self._tab: W.Tab | None = None
+        self._tab_pages: list[tuple[str, tuple[str, ...]]] = []
 
         self.team_input = W.Text(value=workbook.team, description="团队名称",
                                  style=LABEL_STYLE, continuous_update=False,
@@ -178,13 +189,42 @@ class ExerciseApp:
             workbook, note = Workbook(DEFAULT_TEAM, workbook_dir), f"{exc} 已暂用“{DEFAULT_TEAM}”。"
         return cls(load_case(data_dir), workbook, team_message=note)
 
-    def field(self, key: str, widget: W.Widget, *, watch: bool = True) -> W.HBox:
-        """Register an input under ``key``; returns the input with its message slot beside it."""
+    def field(self, key: str, *widgets: W.Widget, watch: bool = True) -> W.HBox:
+        """Register inputs under ``key``: one row with the inputs and their message slot."""
         message = self.message_slot(key)
-        widget.add_class(f"svc-field-{key.replace('.', '-')}")
-        if watch:
-            self.watch(widget)
-        return W.HBox([widget, message], layout=W.Layout(align_items="center"))
+        for widget in widgets:
+            widget.add_class(f"svc-field-{key.replace('.', '-')}")
+            if watch:
+                self.watch(widget)
+        return W.HBox([*widgets, message], layout=W.Layout(align_items="center"))
+
+    def tabs(self, pages: list[tuple[str, W.Widget, tuple[str, ...]]]) -> W.Tab:
+        """A Tab of ``(title, page, field_prefixes)``; titles show each page's open problems.
+
+        A finding belongs to the page whose prefixes include the part of its field before
+        the first ``.`` (``"risk.R03"`` -> ``"risk"``); anything else counts on the first page.
+        """
+        self._tab_pages = [(title, tuple(prefixes)) for title, _, prefixes in pages]
+        self._tab = W.Tab(children=[page for _, page, _ in pages],
+                          titles=[title for title, _, _ in pages])
+        return self._tab
+
+    @property
+    def tab(self) -> W.Tab | None:
+        """The Tab made by ``tabs()``, if the app has one."""
+        return self._tab
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Change several widgets, then re-evaluate once (not after every change)."""
+        outer = not self._applying
+        self._applying = True
+        try:
+            yield
+        finally:
+            if outer:
+                self._applying = False
+                self.refresh()
 
     def message_slot(self, key: str) -> W.HTML:
         """The message widget for ``key`` (for layouts that place it themselves)."""
@@ -230,6 +270,9 @@ class ExerciseApp:
     def summary_html(self, artifact: dict) -> str:
         return ""
 
+    def after_refresh(self, state: dict, artifact: dict | None, findings: list[Finding]) -> None:
+        """Update hints, row visibility and the like after each evaluation (default: nothing)."""
+
     def upgrade(self, payload: dict) -> dict:
         """The state stored in ``payload``; override to read older schema versions."""
         version = payload.get("schema_version")
@@ -274,17 +317,18 @@ class ExerciseApp:
             state = self.read_state()
             artifact, findings = self.evaluate(state)
             self.findings, self.draft = findings, artifact
+            # buttons first: the browser must never show a message beside an enabled 保存
+            self.save_button.disabled = self.export_button.disabled = bool(findings)
             self._show_findings(findings)
-            if artifact is not None:
-                self._draw(artifact)
             if findings:
-                self.save_button.disabled = self.export_button.disabled = True
                 self._set_status(f"有 {len(findings)} 处需要修改（见红色提示），修改后才能保存；"
                                  "已保存的内容不受影响。", ok=False)
             else:
                 self.result = artifact
-                self.save_button.disabled = self.export_button.disabled = False
                 self._set_status("✓ 检查通过，可以保存或导出。")
+            self.after_refresh(state, artifact, findings)
+            if artifact is not None:
+                self._draw(artifact)
 
     def _show_findings(self, findings: list[Finding]) -> None:
         by_field: dict[str, list[str]] = {}
@@ -295,6 +339,14 @@ class ExerciseApp:
             widget.value = message_html("；".join(by_field.get(key, [])))
         general = by_field.get("", [])
         self.general.value = "".join(f"<div>{message_html(m)}</div>" for m in general)
+        if self._tab is not None:
+            counts = [0] * len(self._tab_pages)
+            for finding in findings:
+                head = finding.field.split(".")[0]
+                page = next((i for i, (_, prefixes) in enumerate(self._tab_pages) if head in prefixes), 0)
+                counts[page] += 1
+            self._tab.titles = [title + (f"（⚠ {n}）" if n else "")
+                                for (title, _), n in zip(self._tab_pages, counts)]
 
     def _draw(self, artifact: dict) -> None:
         """Show the artifact's figures, redrawing only those whose inputs changed."""

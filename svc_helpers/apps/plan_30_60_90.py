@@ -7,9 +7,8 @@ typed (targets as text), so a half-finished board restores exactly.
 from __future__ import annotations
 
 import html
-from contextlib import contextmanager
+import json
 from datetime import date
-from typing import Any, Iterator
 
 import ipywidgets as W
 
@@ -223,19 +222,8 @@ class Plan306090App(ExerciseApp):
         return plan.to_dict(), findings
 
     # -- reactions ----------------------------------------------------------------------------
-    @contextmanager
-    def _quiet(self) -> Iterator[None]:
-        """Change several widgets without re-evaluating after each one."""
-        was, self._applying = self._applying, True
-        try:
-            yield
-        finally:
-            self._applying = was
-
-    def refresh(self, *args: Any) -> None:
-        super().refresh(*args)
-        if not self._applying:
-            self._update_heads()
+    def after_refresh(self, state: dict, artifact: dict | None, findings) -> None:
+        self._update_heads()
 
     def _update_heads(self) -> None:
         start = self.start.value
@@ -255,15 +243,12 @@ class Plan306090App(ExerciseApp):
         """Moving day 1 moves every due date by the same number of days."""
         if self._applying:
             return
-        with self._guard("更新日期"):
+        with self._guard("更新日期"), self.batch():
             old, new = change.get("old"), change.get("new")
             if isinstance(old, date) and isinstance(new, date) and old != new:
-                shift = new - old
-                with self._quiet():
-                    for c in self.cards.values():
-                        if c["due"].value:
-                            c["due"].value = c["due"].value + shift
-        self.refresh()
+                for c in self.cards.values():
+                    if c["due"].value:
+                        c["due"].value = c["due"].value + (new - old)
 
     def _disarm(self) -> None:
         self._draft_armed = False
@@ -302,7 +287,11 @@ class Plan306090App(ExerciseApp):
                 self._set_status(f"✓ 已生成“{role}”的草案，请按本团队实际修改后保存。")
 
     # -- outputs ------------------------------------------------------------------------------
-    def figures(self, artifact: dict) -> dict:
+    def figure_keys(self, artifact: dict) -> dict:
+        # the board shows every field of the plan: redraw when any of them changed
+        return {"board": json.dumps(artifact, sort_keys=True, ensure_ascii=False)}
+
+    def figures(self, artifact: dict, only: set[str] | None = None) -> dict:
         plan = Plan.from_dict(artifact)
         start = plan.start_date.isoformat() if plan.start_date else ""
         return {"board": board_figure(plan_table(plan), role=plan.role, start=start)}

@@ -41,6 +41,7 @@ class PricingTiersApp(ExerciseApp):
         self.line = W.Dropdown(options=lines, value=DEFAULT_LINE if DEFAULT_LINE in lines else lines[0],
                                description="服务线", style=LABEL_STYLE, layout=W.Layout(width="220px"))
         self.line.observe(self._on_line_change, names="value")
+        self._line_drafts: dict[str, dict] = {}
         self.unit_info = W.HTML()
         number = dict(style=LABEL_STYLE, layout=W.Layout(width="190px"))
         self.markup = W.BoundedFloatText(value=20, min=0, max=300, step=1,
@@ -116,10 +117,15 @@ class PricingTiersApp(ExerciseApp):
         self.scope_box.children = rows
 
     def _on_line_change(self, change) -> None:
+        """Switch service line; the other line's unsaved draft is kept for switching back."""
         if self._applying:
             return
-        self._apply(self.default_state(change["new"]))
-        self._set_status(f"已按“{change['new']}”生成默认三档，请调整后保存。")
+        self._line_drafts[change["old"]] = {**self.read_state(), "service_line": change["old"]}
+        kept = self._line_drafts.get(change["new"])
+        self._apply(kept or self.default_state(change["new"]))
+        if not self.findings:
+            self._set_status(f"已切换到“{change['new']}”" + ("，恢复了刚才未保存的草稿。" if kept else
+                             "，生成了默认三档，请调整后保存。"))
 
     # -- state ----------------------------------------------------------------------
     def default_state(self, line: str | None = None) -> dict:
@@ -165,10 +171,6 @@ class PricingTiersApp(ExerciseApp):
         quotes = quote_tiers(tiers, self.items, state["markup_pct"] / 100,
                              state["value_share_pct"] / 100)
         findings = check_tiers(quotes, state["margin_floor_pct"] / 100)
-        for quote, reference in zip(quotes, self.references):
-            reference.value = (f'<div class="svc-hint">成本 {quote.unit_cost:,.0f} · '
-                               f'成本加成 {quote.cost_plus:,.0f} · 价值定价 {quote.value_based:,.0f} · '
-                               f'市场基准 {quote.market:,.0f}（元/{html.escape(self.unit)}）</div>')
         tiers_out = []
         for q in quotes:
             row = asdict(q)
@@ -178,20 +180,22 @@ class PricingTiersApp(ExerciseApp):
                     "base_unit_cost": self.base_cost, "margin_floor": state["margin_floor_pct"] / 100,
                     "tiers": tiers_out,
                     "rate_card": rate_card(quotes, self.unit).to_dict(orient="records")}
-        self._quotes = quotes
         return artifact, findings
+
+    def after_refresh(self, state: dict, artifact: dict | None, findings) -> None:
+        """The three reference prices under each tier's price box."""
+        for tier, reference in zip(artifact["tiers"] if artifact else [], self.references):
+            reference.value = (f'<div class="svc-hint">成本 {tier["unit_cost"]:,.0f} · '
+                               f'成本加成 {tier["cost_plus"]:,.0f} · 价值定价 {tier["value_based"]:,.0f} · '
+                               f'市场基准 {tier["market"]:,.0f}（元/{html.escape(self.unit)}）</div>')
 
     def fill_prices(self, method: str) -> None:
         """Fill the three prices from one reference (rounded up to whole yuan)."""
         with self._guard("填入价格"):
             self.refresh()
-            self._applying = True
-            try:
-                for quote, price in zip(self._quotes, self.prices):
-                    price.value = _round_up(getattr(quote, method))
-            finally:
-                self._applying = False
-            self.refresh()
+            with self.batch():
+                for tier, price in zip(self.draft["tiers"], self.prices):
+                    price.value = _round_up(tier[method])
 
     # -- outputs ----------------------------------------------------------------------
     def _quotes_of(self, artifact: dict):

@@ -133,17 +133,10 @@ class VendorRadarApp(ExerciseApp):
                     self.field("vendors", self.vendor_picker)]),
             W.VBox([self.risk_hint, self.risk_box]),
         ]
-        self.tabs = W.Tab(children=pages, titles=TAB_TITLES)
-        self.tabs.add_class("svc-vendor-tabs")
-        return self.tabs
-
-    def _flag_tabs(self, findings: list[Finding]) -> None:
-        """Put the number of open problems in each tab's title (messages on hidden tabs)."""
-        counts = [0] * len(TAB_TITLES)
-        for f in findings:
-            key = f.field.split(".")[0]
-            counts[TAB_OF_FIELD.get(key, 0)] += 1
-        self.tabs.titles = tuple(t + (f"（⚠ {n}）" if n else "") for t, n in zip(TAB_TITLES, counts))
+        tabs = self.tabs([(title, page, tuple(k for k, i in TAB_OF_FIELD.items() if i == n))
+                          for n, (title, page) in enumerate(zip(TAB_TITLES, pages))])
+        tabs.add_class("svc-vendor-tabs")
+        return tabs
 
     # -- overrides ---------------------------------------------------------------------
     def _current_score(self, vendor_id: str, dimension: str) -> float:
@@ -249,9 +242,7 @@ class VendorRadarApp(ExerciseApp):
         findings += check_overrides(state["overrides"], known)
         findings += check_selection(state["vendors"], known)
         total = sum(float(weights.get(d, 0)) for d in DIMENSIONS)
-        self.weight_sum.value = (f'<span class="svc-hint">当前合计 {total:g}%</span>')
         if total <= 0:
-            self._flag_tabs(findings)
             return None, findings
         scores = apply_overrides(self.base_scores, state["overrides"])
         ranked = shortlist(scores, weights, state["min_per_dimension"], state["min_total"])
@@ -260,13 +251,6 @@ class VendorRadarApp(ExerciseApp):
         findings += check_risk_plans(register)
         if not chosen:
             findings.append(Finding("", "按当前规则没有供应商入围：请检查门槛与入围线是否过高。"))
-        shown = set(register["风险编号"])
-        for rid, row in self.risk_rows.items():
-            row.layout.display = None if rid in shown else "none"
-        self.risk_hint.value = (f'<span class="svc-hint">入围 {len(chosen)} 家，共 {len(shown)} 条风险'
-                                f'需要应对措施与责任人。</span>' if chosen else
-                                '<span class="svc-hint">暂无入围供应商。</span>')
-        self._flag_tabs(findings)
         artifact = {
             "tender_id": IFM_TENDER,
             "weights": {d: float(weights.get(d, 0)) for d in DIMENSIONS},
@@ -283,6 +267,18 @@ class VendorRadarApp(ExerciseApp):
             "risk_register": register.to_dict(orient="records"),
         }
         return artifact, findings
+
+    def after_refresh(self, state: dict, artifact: dict | None, findings) -> None:
+        """Weight total, and only the shortlisted vendors' risk rows."""
+        total = sum(float(state["weights"].get(d, 0)) for d in DIMENSIONS)
+        self.weight_sum.value = f'<span class="svc-hint">当前合计 {total:g}%</span>'
+        chosen = artifact["shortlisted"] if artifact else []
+        shown = {r["风险编号"] for r in artifact["risk_register"]} if artifact else set()
+        for rid, row in self.risk_rows.items():
+            row.layout.display = None if rid in shown else "none"
+        self.risk_hint.value = (f'<span class="svc-hint">入围 {len(chosen)} 家，共 {len(shown)} 条风险'
+                                f'需要应对措施与责任人。</span>' if chosen else
+                                '<span class="svc-hint">暂无入围供应商。</span>')
 
     # -- outputs ----------------------------------------------------------------------
     def _ranking(self, artifact: dict) -> pd.DataFrame:

@@ -56,7 +56,8 @@ def test_opens_with_a_valid_draft(make_app):
     assert not app.save_button.disabled
     assert app.result["schema_version"] == BOARD_SCHEMA_VERSION
     assert len(app.result["weeks"]) == 13
-    assert "board" in app._images and len(app._images["board"].value) > 1000
+    assert "board" in app._images and app._images["board"].value[:4] == b"\x89PNG"
+    assert not (app.workbook.directory / "logs").exists()      # nothing went wrong quietly
 
 
 def test_blank_goal_shows_message_beside_it_and_keeps_saved_work(make_app):

@@ -141,3 +141,11 @@ def test_unexpected_error_is_a_chinese_message_not_a_traceback(app, monkeypatch)
     assert "意外问题" in app.status.value and "Traceback" not in app.status.value
     log = app.workbook.directory / "logs" / "errors.log"
     assert "KeyError" in log.read_text(encoding="utf-8")
+
+
+def test_switching_back_to_a_line_keeps_its_unsaved_draft(app):
+    app.prices[2].value = 7777
+    app.line.value = "保洁"
+    app.line.value = "设施维修"
+    assert app.prices[2].value == 7777
+    assert "恢复了刚才未保存的草稿" in app.status.value

@@ -84,10 +84,10 @@ def test_opens_with_defaults_and_asks_for_risk_plans(app):
     visible = [rid for rid, row in app.risk_rows.items() if row.layout.display != "none"]
     assert set(visible) == {r["风险编号"] for r in app.draft["risk_register"]}
     assert "请填写应对措施和责任人" in message(app, f"risk.{visible[0]}")
-    assert app.tabs.titles[3].endswith(f"（⚠ {len(visible)}）")   # messages on a hidden tab
+    assert app.tab.titles[3].endswith(f"（⚠ {len(visible)}）")   # messages on a hidden tab
     fill_plans(app)
     assert app.findings == [] and not app.save_button.disabled
-    assert "✓" in app.status.value and not any("⚠" in t for t in app.tabs.titles)
+    assert "✓" in app.status.value and not any("⚠" in t for t in app.tab.titles)
 
 
 def test_shortlist_reasons_and_decay_note(app):
@@ -103,7 +103,7 @@ def test_weights_not_summing_to_100_block_saving(app):
     assert first is not None
     app.weights["合规"].value = 5
     assert "五项权重合计为 95%，应为 100%（还差 5%）" in message(app, "weights")
-    assert app.tabs.titles[0].endswith("（⚠ 1）")
+    assert app.tab.titles[0].endswith("（⚠ 1）")
     assert app.save_button.disabled and app.export_button.disabled
     assert app.save() is None
     assert app.workbook.latest(app.exercise_id).version_id == first.version_id

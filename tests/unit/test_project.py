@@ -2,7 +2,7 @@
 import json
 import re
 import tomllib
-from pathlib import Path
+
 
 import yaml
 
