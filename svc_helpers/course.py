@@ -24,9 +24,14 @@ class Module:
         return f"D{self.day}-M{self.number}"
 
     @property
+    def stem(self) -> str:
+        """``d1m3_pricing_tiers``: the notebook's name and the exercise's save key."""
+        return f"d{self.day}m{self.number}_{self.slug}"
+
+    @property
     def notebook(self) -> str:
         """Path relative to ``notebooks/``."""
-        return f"day{self.day}/d{self.day}m{self.number}_{self.slug}.ipynb"
+        return f"day{self.day}/{self.stem}.ipynb"
 
 
 DAYS = {
@@ -62,6 +67,14 @@ MODULES = (
     Module(4, 5, "improvement_kanban", "如何用“数据×精益×敏捷”持续变好?", "RICE 改进看板"),
     Module(4, 6, "tech_roadmap", "未来三年,我们应该押注哪些趋势与能力?", "三年技术路线图"),
 )
+
+
+def module(code: str) -> Module:
+    """The module with code ``d1m3`` (day 1, module 3)."""
+    for m in MODULES:
+        if code == f"d{m.day}m{m.number}":
+            return m
+    raise KeyError(f"课程中没有模块 {code}")
 
 
 def available(module: Module, root: Path = NOTEBOOKS_DIR) -> bool:

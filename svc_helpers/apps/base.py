@@ -109,11 +109,22 @@ def table_html(frame, caption: str = "") -> str:
 class ExerciseApp:
     """Base class of the exercise apps (see module docstring)."""
 
-    exercise_id: ClassVar[str] = ""
-    title: ClassVar[str] = ""
+    module: ClassVar[str] = ""            # the course module, e.g. "d1m3" (svc_helpers.course)
+    exercise_id: ClassVar[str] = ""       # derived: the module's notebook stem, the save key
+    title: ClassVar[str] = ""             # derived: "练习：" + the module's exercise
     instructions: ClassVar[str] = ""
     schema_version: ClassVar[int] = 1
     chart_width: ClassVar[str] = "760px"   # CSS max-width of each chart image
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Take the exercise's id and title from the course map (one source of truth)."""
+        super().__init_subclass__(**kwargs)
+        if cls.module:
+            from ..course import module as course_module
+
+            found = course_module(cls.module)
+            cls.exercise_id = found.stem
+            cls.title = f"练习：{found.exercise}"
 
     def __init__(self, case: Any, workbook: Workbook, *, team_message: str = "") -> None:
         self.case = case

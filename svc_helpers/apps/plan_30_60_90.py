@@ -30,11 +30,7 @@ SHORT = dict(style=LABEL_STYLE)
 class Plan306090App(ExerciseApp):
     """Plan the first 90 days of a role as 13 weekly goals in three phases."""
 
-    exercise_id = "d4m2_plan_30_60_90"
-    title = "练习：30-60-90 天入职与转型任务板"
-    instructions = ("① 选择岗位（或自定义），填写第一天和计划负责人；② 点“按角色生成草案”得到一版"
-                    "13 周计划；③ 逐周修改：目标、评估指标、目标值与单位、检查方式、负责人、培训资源、"
-                    "截止日期；每个阶段的最后一周是里程碑，必须有数字和单位；④ 检查通过后保存、导出。")
+    module = "d4m2"
     schema_version = 1
     chart_width = "100%"     # the board is as wide as the app
 

@@ -28,12 +28,7 @@ def _round_up(value: float, step: float = 1.0) -> float:
 class PricingTiersApp(ExerciseApp):
     """Scope, price and position three tiers of one service line."""
 
-    exercise_id = "d1m3_pricing_tiers"
-    title = "练习：三档服务定价（基础 / 专业 / 旗舰）"
-    instructions = ("① 选一条服务线；② 勾选每档包含的服务（高档包含低档的全部服务）；"
-                    "③ 参考成本加成、价值定价和市场基准填写每档价格；④ 写一句价值主张；"
-                    "⑤ 检查通过后保存、导出价目表。")
-    schema_version = 1
+    module = "d1m3"
 
     # -- controls -------------------------------------------------------------------
     def build(self) -> W.Widget:

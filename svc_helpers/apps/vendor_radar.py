@@ -31,12 +31,7 @@ SCORE_NOTES = {
 class VendorRadarApp(ExerciseApp):
     """Weight five dimensions, set the shortlist rule, plan the shortlisted vendors' risks."""
 
-    exercise_id = "d2m5_vendor_radar"
-    title = "练习：IFM 供应商雷达图、入围线与风险登记册"
-    instructions = ("① 小组商定五个维度的权重（合计 100%）；② 设定每个维度的最低分和加权总分入围线；"
-                    "③ 如对某项得分有不同意见，可调整并写明理由；④ 选最多 4 家供应商叠加在雷达图上比较；"
-                    "⑤ 为入围供应商的每条风险写应对措施并指定责任人；⑥ 检查通过后保存、导出。")
-    schema_version = 1
+    module = "d2m5"
 
     # -- controls -------------------------------------------------------------------
     def build(self) -> W.Widget:
