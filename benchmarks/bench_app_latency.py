@@ -23,10 +23,15 @@ APPS = {
     # name: (module, class, python that changes one input of `app`, alternating with i)
     "pricing": ("svc_helpers.apps.pricing", "PricingTiersApp",
                 "app.prices[2].value = 3000 + (i % 2) * 100"),
+    # move 5 points between two weights (the sum stays 100 %): scores, shortlist, radar redrawn
     "vendor_radar": ("svc_helpers.apps.vendor_radar", "VendorRadarApp",
-                     "app.refresh()"),
+                     "d = 5 if i % 2 == 0 else -5\n"
+                     "with app.batch():\n"
+                     "    app.weights['能力'].value += d\n"
+                     "    app.weights['价格'].value -= d"),
+    # edit one week's goal: plan re-validated, board redrawn
     "plan": ("svc_helpers.apps.plan_30_60_90", "Plan306090App",
-             "app.refresh()"),
+             "app.cards[3]['goal'].value = f'完成第 {i} 版客户画像'"),
 }
 
 CHILD = r"""

@@ -112,7 +112,6 @@ class ExerciseApp:
     module: ClassVar[str] = ""            # the course module, e.g. "d1m3" (svc_helpers.course)
     exercise_id: ClassVar[str] = ""       # derived: the module's notebook stem, the save key
     title: ClassVar[str] = ""             # derived: "练习：" + the module's exercise
-    instructions: ClassVar[str] = ""
     schema_version: ClassVar[int] = 1
     chart_width: ClassVar[str] = "760px"   # CSS max-width of each chart image
 
@@ -164,11 +163,11 @@ class ExerciseApp:
         self.export_button.on_click(lambda _: self.export())
         self.load_button.on_click(lambda _: self.load_version(self.history_picker.value))
 
+        body: W.Widget = W.HTML()
         with self._guard("搭建练习"):
             body = self.build()
         self.view = W.VBox([
-            W.HTML(HOUSE_CSS + f"<h3>{html.escape(self.title)}</h3>"
-                   + (f'<div class="svc-hint">{self.instructions}</div>' if self.instructions else "")),
+            W.HTML(HOUSE_CSS + f"<h3>{html.escape(self.title)}</h3>"),
             W.HBox([self.team_input, self.team_button, self.team_message]),
             body,
             self.general,
