@@ -100,15 +100,32 @@ def kernel_rss_mb(server_pid: int) -> tuple[int, float]:
 
 
 def wait_pool_ready(proc: subprocess.Popen, want: int, timeout: float) -> int:
-    """Wait until ``want`` kernels exist and have executed the notebook (log lines)."""
+    """Wait until ``want`` kernels exist and the server and kernels are idle.
+
+    Preheated kernels run the notebook after they start; measuring before that work is done
+    would charge it to the trainees' first page loads. "Idle" = the server and its kernels
+    together use under 10 % of one core for two consecutive seconds.
+    """
+    import psutil
+
     deadline = time.monotonic() + timeout
     n = 0
     while time.monotonic() < deadline:
         n, _ = kernel_rss_mb(proc.pid)
         if n >= want:
-            time.sleep(3.0)  # let the last preheated kernel finish the notebook
-            return n
+            break
         time.sleep(0.5)
+    quiet = 0
+    while time.monotonic() < deadline and quiet < 2:
+        try:
+            procs = [psutil.Process(proc.pid), *psutil.Process(proc.pid).children(recursive=True)]
+            for q in procs:
+                q.cpu_percent(None)
+            time.sleep(1.0)
+            busy = sum(q.cpu_percent(None) for q in procs)
+        except psutil.Error:
+            busy = 100.0
+        quiet = quiet + 1 if busy < 10.0 else 0
     return n
 
 
