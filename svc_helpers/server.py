@@ -324,6 +324,8 @@ def build_voila_env(workbook_dir: Path | str | None = None,
     pp = [str(PROJECT_ROOT)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep)
                                 if p and p != str(PROJECT_ROOT)]
     env["PYTHONPATH"] = os.pathsep.join(pp)
+    # traitlets' deprecation notice for dict options is noise on the instructor's console
+    env.setdefault("PYTHONWARNINGS", "ignore::DeprecationWarning")
     env.setdefault("PYTHONIOENCODING", "utf-8")
     return env
 
