@@ -19,14 +19,11 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,34 +54,8 @@ def start_server(notebook: Path, pool: int | None, log: Path) -> tuple[subproces
                             stdout=open(log, "wb"), stderr=subprocess.STDOUT,
                             start_new_session=(os.name == "posix"))
     base = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"voila exited; see {log}")
-        try:
-            urllib.request.urlopen(base + "voila/static/voila.js", timeout=2).close()
-            break
-        except urllib.error.HTTPError:
-            break
-        except Exception:
-            time.sleep(0.25)
+    svc_server.wait_until_up(base, proc, log, timeout=60)
     return proc, base
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    if proc.poll() is not None:
-        return
-    try:
-        if os.name == "posix":
-            os.killpg(proc.pid, signal.SIGTERM)
-        else:
-            proc.terminate()
-        proc.wait(timeout=15)
-    except Exception:
-        if os.name == "posix":
-            os.killpg(proc.pid, signal.SIGKILL)
-        else:
-            proc.kill()
 
 
 def kernel_rss_mb(server_pid: int) -> tuple[int, float]:
@@ -195,7 +166,7 @@ def main(argv=None) -> int:
                         wait_pool_ready(proc, pool, timeout=30 + 10 * pool)
                     times, failures, nk, rss = run_round(browser, base, n, args.timeout, proc.pid)
                 finally:
-                    stop_server(proc)
+                    svc_server.stop_server(proc)
                 med = statistics.median(times) if times else float("nan")
                 rows.append((mode, n, med, p95(times), failures, nk, rss))
                 print(f"  {mode:5s} N={n:2d}  median {med:5.2f}s  p95 {p95(times):5.2f}s  "

@@ -54,9 +54,13 @@ import json
 import math
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
@@ -333,6 +337,54 @@ def build_voila_env(workbook_dir: Path | str | None = None,
 def voila_command(args: Sequence[str], python: str | None = None) -> list[str]:
     """``[python, -m, voila, *args]``."""
     return [python or sys.executable, "-m", "voila", *args]
+
+
+def wait_until_up(base_url: str, proc: subprocess.Popen, log: Path | None = None,
+                  timeout: float = 60.0) -> None:
+    """Block until the voila at ``base_url`` answers (tests and benchmarks).
+
+    Probes a static file: any HTTP answer means the server is up (asking for ``/`` of a
+    single-notebook server would execute the notebook). Raises ``RuntimeError`` with the
+    end of ``log`` if voila exits or does not answer within ``timeout`` seconds.
+    """
+    def tail() -> str:
+        return log.read_text(errors="replace")[-3000:] if log and log.exists() else ""
+
+    deadline = time.monotonic() + timeout
+    last: Exception | None = None
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"voila exited with {proc.returncode}; log:\n{tail()}")
+        try:
+            with urllib.request.urlopen(base_url + "voila/static/voila.js", timeout=2):
+                return
+        except urllib.error.HTTPError:
+            return
+        except Exception as exc:  # connection refused while starting
+            last = exc
+            time.sleep(0.25)
+    raise RuntimeError(f"voila did not answer within {timeout:.0f}s ({last}); log:\n{tail()}")
+
+
+def stop_server(proc: subprocess.Popen, timeout: float = 10.0) -> None:
+    """Stop a voila started with ``start_new_session=True`` and its kernels."""
+    if proc.poll() is not None:
+        return
+    try:
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGTERM)
+        else:
+            proc.terminate()
+        proc.wait(timeout=timeout)
+    except Exception:
+        if os.name == "posix":
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        else:
+            proc.kill()
+        proc.wait(timeout=timeout)
 
 
 def serve_url(host: str, port: int) -> str:

@@ -23,12 +23,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Callable, Iterator
@@ -130,46 +126,6 @@ def page(browser) -> Iterator[object]:
         context.close()
 
 
-def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    last: Exception | None = None
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"voila exited with {proc.returncode}; log:\n{log.read_text(errors='replace')[-3000:]}")
-        try:
-            # any HTTP answer (even 404) means the server is up; "/" of a single notebook
-            # would execute it, so probe a static file
-            with urllib.request.urlopen(url + "voila/static/voila.js", timeout=2):
-                return
-        except urllib.error.HTTPError:
-            return
-        except Exception as exc:  # connection refused while starting
-            last = exc
-            time.sleep(0.25)
-    raise RuntimeError(f"voila did not answer within {timeout:.0f}s ({last}); log:\n"
-                       f"{log.read_text(errors='replace')[-3000:]}")
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is not None:
-        return
-    try:
-        if os.name == "posix":
-            os.killpg(proc.pid, signal.SIGTERM)
-        else:
-            proc.terminate()
-        proc.wait(timeout=10)
-    except Exception:
-        if os.name == "posix":
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        else:
-            proc.kill()
-        proc.wait(timeout=10)
-
-
 @pytest.fixture
 def voila_server(tmp_path_factory) -> Iterator[Callable[..., str]]:
     started: list[tuple[subprocess.Popen, object]] = []
@@ -193,12 +149,12 @@ def voila_server(tmp_path_factory) -> Iterator[Callable[..., str]]:
                                 start_new_session=(os.name == "posix"))
         started.append((proc, fh))
         base = f"http://127.0.0.1:{port}/"
-        _wait_until_up(base, proc, log, SERVER_START_TIMEOUT_S)
+        svc_server.wait_until_up(base, proc, log, SERVER_START_TIMEOUT_S)
         return base
 
     yield start
     for proc, fh in started:
-        _stop(proc)
+        svc_server.stop_server(proc)
         fh.close()
 
 
