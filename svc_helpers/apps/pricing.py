@@ -8,11 +8,12 @@ from dataclasses import asdict
 import ipywidgets as W
 
 from ..charts.pricing import tier_price_chart
-from ..methods.pricing import (TIER_NAMES, TierInput, check_tiers, item_costs, line_unit_cost,
-                               pricing_table, quote_tiers, rate_card)
+from ..methods.pricing import (TIER_NAMES, TierInput, TierQuote, check_tiers, item_costs,
+                               line_unit_cost, pricing_table, quote_tiers, rate_card)
 from .base import LABEL_STYLE, ExerciseApp, table_html
 
 DEFAULT_LINE = "设施维修"
+DEFAULT_MARKUP_PCT, DEFAULT_VALUE_SHARE_PCT, DEFAULT_MARGIN_FLOOR_PCT = 20.0, 70.0, 10.0
 DEFAULT_PROPOSITIONS = {
     "基础": "保障基本需求：标准响应、按量计费、价格透明",
     "专业": "更快更稳：计划性服务减少停机，月度报告看得见",
@@ -39,11 +40,11 @@ class PricingTiersApp(ExerciseApp):
         self._line_drafts: dict[str, dict] = {}
         self.unit_info = W.HTML()
         number = dict(style=LABEL_STYLE, layout=W.Layout(width="190px"))
-        self.markup = W.BoundedFloatText(value=20, min=0, max=300, step=1,
+        self.markup = W.BoundedFloatText(value=DEFAULT_MARKUP_PCT, min=0, max=300, step=1,
                                          description="成本加成率 %", **number)
-        self.value_share = W.BoundedFloatText(value=70, min=0, max=100, step=5,
+        self.value_share = W.BoundedFloatText(value=DEFAULT_VALUE_SHARE_PCT, min=0, max=100, step=5,
                                               description="价值分成比例 %", **number)
-        self.margin_floor = W.BoundedFloatText(value=10, min=0, max=90, step=1,
+        self.margin_floor = W.BoundedFloatText(value=DEFAULT_MARGIN_FLOOR_PCT, min=0, max=90, step=1,
                                                description="毛利率底线 %", **number)
         self.method = W.Dropdown(options=list(PRICE_METHODS), description="一键填价",
                                  style=LABEL_STYLE, layout=W.Layout(width="220px"))
@@ -131,10 +132,19 @@ class PricingTiersApp(ExerciseApp):
         for name in TIER_NAMES:
             included += list(items.loc[items["suggested_tier"] == name, "item_id"])
             cost = items.loc[items["item_id"].isin(included), "unit_cost_cny"].sum()
-            tiers.append({"name": name, "items": list(included), "price": _round_up(cost * 1.2),
+            tiers.append({"name": name, "items": list(included),
+                          "price": _round_up(cost * (1 + DEFAULT_MARKUP_PCT / 100)),
                           "proposition": DEFAULT_PROPOSITIONS[name]})
-        return {"service_line": line, "markup_pct": 20.0, "value_share_pct": 70.0,
-                "margin_floor_pct": 10.0, "tiers": tiers}
+        return {"service_line": line, "markup_pct": DEFAULT_MARKUP_PCT,
+                "value_share_pct": DEFAULT_VALUE_SHARE_PCT,
+                "margin_floor_pct": DEFAULT_MARGIN_FLOOR_PCT, "tiers": tiers}
+
+    def upgrade(self, payload: dict) -> dict:
+        """A saved state, checked against today's case data (a line may have been renamed)."""
+        state = super().upgrade(payload)
+        if state.get("service_line") not in self.line.options:
+            raise ValueError(f"案例中已没有服务线“{state.get('service_line')}”")
+        return state
 
     def apply_state(self, state: dict) -> None:
         self.line.value = state["service_line"]
@@ -193,9 +203,7 @@ class PricingTiersApp(ExerciseApp):
                     price.value = _round_up(tier[method])
 
     # -- outputs ----------------------------------------------------------------------
-    def _quotes_of(self, artifact: dict):
-        from ..methods.pricing import TierQuote
-
+    def _quotes_of(self, artifact: dict) -> list[TierQuote]:
         return [TierQuote(**{**t, "items": tuple(t["items"]), "item_names": tuple(t["item_names"]),
                              "margin": t["margin"] if t["margin"] is not None else float("-inf")})
                 for t in artifact["tiers"]]

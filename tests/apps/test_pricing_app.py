@@ -149,3 +149,13 @@ def test_switching_back_to_a_line_keeps_its_unsaved_draft(app):
     app.line.value = "设施维修"
     assert app.prices[2].value == 7777
     assert "恢复了刚才未保存的草稿" in app.status.value
+
+
+def test_a_save_for_a_line_the_case_no_longer_has_opens_the_defaults(case, tmp_path):
+    workbook = Workbook("物业一组", tmp_path)
+    old = PricingTiersApp(case, workbook)
+    state = old.read_state()
+    workbook.save(old.exercise_id, {"schema_version": 1, "state": {**state, "service_line": "洗衣房"}})
+    app = PricingTiersApp(case, workbook)
+    assert "无法读取" in app.status.value and app.line.value == "设施维修"
+    assert app.findings == []
