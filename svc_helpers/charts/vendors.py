@@ -30,7 +30,7 @@ def radar_chart(scores: pd.DataFrame, dimensions: Sequence[str],
 
     ``scores`` has one row per vendor with ``label_column`` and one column per dimension.
     """
-    fig = new_figure(6.4, 5.4)
+    fig = new_figure(9.0, 4.6)
     ax = fig.add_subplot(projection="polar")
     angles = radar_angles(len(dimensions))
     ax.set_theta_offset(math.pi / 2)
@@ -49,7 +49,7 @@ def radar_chart(scores: pd.DataFrame, dimensions: Sequence[str],
                   color=MUTED)
     ax.set_rlabel_position(90 / len(dimensions))
     ax.tick_params(axis="x", pad=6)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.12, 1.0), fontsize=9)
+    fig.legend(loc="outside right upper", fontsize=9)  # constrained layout makes room
     return fig
 
 
